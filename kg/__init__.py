@@ -1,0 +1,56 @@
+"""kratom-kg: an evidence-graded knowledge graph of kratom (Mitragyna speciosa) pharmacology,
+interactions, clinical claims and regulatory actions. Not for clinical decisions.
+
+>>> import kg
+>>> g = kg.load()                                  # the packaged, built graph
+>>> kg.query("compounds-acting-on-target", target="mu-opioid receptor").rows[:1]
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+from kg.graph import GraphNotBuiltError, KnowledgeGraph, load  # noqa: E402
+from kg.query import QueryError, Result, UnknownEntityError  # noqa: E402
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+
+@cache
+def default_graph() -> KnowledgeGraph:
+    """The packaged graph, loaded once per process."""
+    return load()
+
+
+def query(name: str, **params: object) -> Result:
+    """Run a named query on the packaged graph with bound parameters."""
+    return default_graph().query(name, **params)
+
+
+def claims_about(entity: str) -> Result:
+    """Every claim about an entity (id, label, synonym or CURIE), with its sources."""
+    return default_graph().query("claims-about", entity=entity)
+
+
+def to_networkx() -> nx.MultiDiGraph:
+    """The assertion layer of the packaged graph as a networkx MultiDiGraph."""
+    return default_graph().to_networkx()
+
+
+__all__ = [
+    "GraphNotBuiltError",
+    "KnowledgeGraph",
+    "QueryError",
+    "Result",
+    "UnknownEntityError",
+    "__version__",
+    "claims_about",
+    "default_graph",
+    "load",
+    "query",
+    "to_networkx",
+]

@@ -1,0 +1,140 @@
+"""The ``kratom-kg`` command line: a thin layer over the library.
+
+Exit codes: 0 ok; 1 the data is well-formed but violates a shape or the ontology; 2 the user must
+fix something (unparseable file, unknown reference or name, bad parameter, missing Java).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from kg import paths
+from kg.loader import LoadError
+from kg.output import FORMATS, render
+from kg.query import QueryError, UnknownEntityError, named_queries
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _progress(msg: str) -> None:
+    click.echo(f"[kratom-kg] {msg}", err=True)
+
+
+def _fail(msg: str, code: int = EXIT_USAGE) -> None:
+    click.echo(f"error: {msg}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kratom-kg")
+def main() -> None:
+    """kratom-kg: an evidence-graded knowledge graph of kratom pharmacology and interactions.
+
+    Not for clinical decisions.
+    """
+
+
+def _build_or_validate(data: Path | None, owl: bool) -> object:
+    from kg.pipeline import build_and_validate
+    from kg.validate import JavaMissingError
+
+    try:
+        result = build_and_validate(data, owl=owl, progress=_progress)
+    except LoadError as exc:
+        _fail(str(exc))
+    except JavaMissingError as exc:
+        _fail(str(exc))
+    report = result.report
+    for v in report.violations:
+        click.echo(f"SHACL {v.severity}: {v}", err=True)
+    if report.owl_consistent is not None:
+        click.echo(f"OWL: {report.owl_message}", err=True)
+    if not report.conforms:
+        _fail(f"validation failed: {len(report.violations)} SHACL result(s)"
+              + ("" if report.owl_consistent in (None, True) else "; OWL inconsistent"), EXIT_INVALID)
+    return result
+
+
+@main.command()
+@click.option("--data", type=click.Path(path_type=Path, file_okay=False), help="Curated data folder (default: data/).")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None, help="Output folder (default: dist/).")
+@click.option("--no-owl", is_flag=True, help="Skip the OWL consistency check (HermiT, needs Java).")
+def build(data: Path | None, out: Path | None, no_owl: bool) -> None:
+    """Load data/, build the RDF dataset, validate it and write dist/ (and the packaged graph)."""
+    from kg.pipeline import BuildResult, write_dist
+
+    result = _build_or_validate(data, owl=not no_owl)
+    assert isinstance(result, BuildResult)
+    target = out or paths.project_root() / "dist"
+    files = write_dist(result, target, package_graph=data is None and paths.in_checkout(), progress=_progress)
+    for name, digest in sorted(files.items()):
+        click.echo(f"{target / name}  sha256:{digest[:16]}")
+
+
+@main.command()
+@click.option("--data", type=click.Path(path_type=Path, file_okay=False), help="Curated data folder (default: data/).")
+@click.option("--no-owl", is_flag=True, help="Skip the OWL consistency check (HermiT, needs Java).")
+def validate(data: Path | None, no_owl: bool) -> None:
+    """Check the curated data (loader, SHACL, OWL) without writing anything."""
+    _build_or_validate(data, owl=not no_owl)
+    click.echo("valid: the data loads, conforms to the shapes" + ("" if no_owl else " and is OWL-consistent"))
+
+
+def _params(pairs: tuple[str, ...]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for pair in pairs:
+        if "=" not in pair:
+            _fail(f"--param expects key=value, got {pair!r}")
+        key, value = pair.split("=", 1)
+        out[key.strip()] = value
+    return out
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Bind a query parameter.")
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--graph", type=click.Path(path_type=Path, dir_okay=False), help="N-Quads file to query (default: the packaged graph).")
+@click.option("--list", "list_", is_flag=True, help="List the named queries with their parameters.")
+def query(name: str | None, params: tuple[str, ...], fmt: str, graph: Path | None, list_: bool) -> None:
+    """Run a named query (a file in queries/, or a path to an .rq file) with bound parameters."""
+    if list_ or not name:
+        for q in named_queries().values():
+            ps = " ".join(f"--param {p.name}=…" for p in q.params)
+            click.echo(f"{q.name:32} {q.title}" + (f"\n{'':32} {ps}" if ps else ""))
+        return
+    import kg
+
+    try:
+        result = kg.load(graph).query(name, **_params(params))
+    except UnknownEntityError as exc:
+        _fail(str(exc))
+    except QueryError as exc:
+        _fail(str(exc))
+    except FileNotFoundError as exc:
+        _fail(str(exc))
+    click.echo(render(result.columns, result.rows, fmt), nl=False)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+@click.option("--graph", type=click.Path(path_type=Path, dir_okay=False), help="N-Quads file (default: the packaged graph).")
+def stats(as_json: bool, graph: Path | None) -> None:
+    """Counts of compounds, targets, substances, claims, sources, ... computed by SPARQL."""
+    import kg
+    from kg.stats import stats as compute
+
+    counts = compute(kg.load(graph).engine)
+    if as_json:
+        click.echo(json.dumps(counts, indent=2))
+    else:
+        for key, value in counts.items():
+            click.echo(f"{key:24} {value}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

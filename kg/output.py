@@ -1,0 +1,41 @@
+"""Render query results as table, CSV, TSV or JSON (for the CLI and the HTTP layer)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+
+from kg.query import shorten
+
+FORMATS = ("table", "csv", "tsv", "json")
+
+Rows = Sequence[dict[str, object]]
+
+
+def render(columns: list[str], rows: Rows, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps([{c: r.get(c) for c in columns} for r in rows], indent=2, ensure_ascii=False) + "\n"
+    if fmt in ("csv", "tsv"):
+        buf = io.StringIO()
+        writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(columns)
+        for r in rows:
+            writer.writerow(["" if r.get(c) is None else r.get(c) for c in columns])
+        return buf.getvalue()
+    return table(columns, rows)
+
+
+def table(columns: list[str], rows: Rows, max_width: int = 60) -> str:
+    def cell(value: object) -> str:
+        text = "" if value is None else str(shorten(value))
+        return text if len(text) <= max_width else text[: max_width - 1] + "…"
+
+    cells = [[cell(r.get(c)) for c in columns] for r in rows]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines) + "\n"

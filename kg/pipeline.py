@@ -1,0 +1,128 @@
+"""The build: load, build, validate, write, with nothing half-written.
+
+Outputs go to a temporary folder beside the target and replace it in one rename, so a failed build
+leaves the previous ``dist/`` as it was.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from kg import __version__, paths
+from kg.build import add_metadata, build_dataset
+from kg.loader import CuratedData, load_curated
+from kg.validate import ValidationReport, union_graph, validate_dataset
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class BuildResult:
+    data: CuratedData
+    dataset: Dataset
+    report: ValidationReport
+    files: dict[str, str]  # name -> sha256
+
+
+def canonical_nquads(ds: Dataset) -> bytes:
+    """Sorted N-Quads: the canonical, byte-stable serialisation (no blank nodes are minted)."""
+    text = ds.serialize(format="nquads", encoding="utf-8")
+    lines = sorted({line for line in text.decode("utf-8").splitlines() if line.strip()})
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _noop(_msg: str) -> None:
+    return None
+
+
+def build_and_validate(data_dir: Path | None = None, *, owl: bool = True, progress: Progress = _noop) -> BuildResult:
+    progress("loading curated data")
+    data = load_curated(data_dir or paths.data_dir())
+    progress(f"building RDF ({len(data.claims)} claims, {len(data.entities)} entities, {len(data.sources)} sources)")
+    ds = build_dataset(data)
+    add_metadata(ds, __version__)
+    progress("validating (SHACL" + (" + OWL/HermiT)" if owl else ")"))
+    report = validate_dataset(ds, data.locations, owl=owl)
+    return BuildResult(data, ds, report, {})
+
+
+def _atomic_write(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _turtle(g: Graph) -> bytes:
+    from kg.namespaces import PREFIXES
+
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True)
+    return g.serialize(format="turtle", encoding="utf-8")
+
+
+def write_dist(result: BuildResult, out: Path, *, package_graph: bool = True, progress: Progress = _noop) -> dict[str, str]:
+    """Write release files into ``out`` atomically; refresh the packaged graph when asked."""
+    progress(f"writing {out}")
+    nq = canonical_nquads(result.dataset)
+    outputs: dict[str, bytes] = {
+        "kratom-kg.nq": nq,
+        "kratom-kg.ttl": _turtle(union_graph(result.dataset)),
+    }
+    files = {name: hashlib.sha256(content).hexdigest() for name, content in outputs.items()}
+    report = build_report(result, files, nq)
+    outputs["build-report.json"] = (json.dumps(report, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    files["build-report.json"] = hashlib.sha256(outputs["build-report.json"]).hexdigest()
+
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.staging-"))
+    try:
+        for name, content in outputs.items():
+            (staging / name).write_bytes(content)
+        backup = None
+        if out.exists():
+            backup = out.parent / f".{out.name}.old-{os.getpid()}"
+            os.replace(out, backup)
+        os.replace(staging, out)
+        if backup is not None:
+            shutil.rmtree(backup, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if package_graph:
+        _atomic_write(paths.packaged_graph(), gzip.compress(nq, compresslevel=9, mtime=0))
+    result.files = files
+    return files
+
+
+def build_report(result: BuildResult, files: dict[str, str], nq: bytes) -> dict[str, object]:
+    from kg.stats import stats
+    from kg.store import OxigraphStore
+
+    r = result.report
+    return {
+        "version": __version__,
+        "conforms": r.conforms,
+        "shacl_violations": [str(v) for v in r.violations],
+        "owl": {"checked": r.owl_consistent is not None, "consistent": r.owl_consistent, "message": r.owl_message},
+        "counts": stats(OxigraphStore.from_nquads_bytes(nq)),
+        "triples": sum(len(g) for g in result.dataset.graphs()),
+        "files": files,
+    }
