@@ -13,11 +13,14 @@ from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
-from kg.graph import GraphNotBuiltError, KnowledgeGraph, load  # noqa: E402
-from kg.query import QueryError, Result, UnknownEntityError  # noqa: E402
+from kg.graph import GraphNotBuiltError, KnowledgeGraph, load
+from kg.query import QueryError, Result, UnknownEntityError
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from kg.audit import AuditRow
+    from kg.interactions import InteractionAnswer
 
 
 @cache
@@ -36,6 +39,20 @@ def claims_about(entity: str) -> Result:
     return default_graph().query("claims-about", entity=entity)
 
 
+def interactions(name: str) -> list[InteractionAnswer]:
+    """Observed and inferred interactions of a substance (id, label, synonym or CURIE) with kratom."""
+    from kg.interactions import interactions as _interactions
+
+    return _interactions(default_graph().engine, name)
+
+
+def audit(source: str = "seed-article") -> list[AuditRow]:
+    """Every claim of a source set against the literature in the graph (default: the seed article)."""
+    from kg.audit import audit as _audit
+
+    return _audit(default_graph().engine, source)
+
+
 def to_networkx() -> nx.MultiDiGraph:
     """The assertion layer of the packaged graph as a networkx MultiDiGraph."""
     return default_graph().to_networkx()
@@ -48,8 +65,10 @@ __all__ = [
     "Result",
     "UnknownEntityError",
     "__version__",
+    "audit",
     "claims_about",
     "default_graph",
+    "interactions",
     "load",
     "query",
     "to_networkx",

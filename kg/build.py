@@ -136,7 +136,7 @@ def vocabulary_graph() -> Graph:
         g.add((iri, RDF.type, OWL.NamedIndividual))
         g.add((iri, RDFS.label, Literal(unit.label, lang="en")))
         g.add((iri, SKOS.notation, Literal(unit.key)))
-    for key, (curie, label, dims) in terms.MEASURES.items():
+    for key, (_curie, label, dims) in terms.MEASURES.items():
         iri = measure_iri(key)
         g.add((iri, RDF.type, KKG.Measure))
         for unit in terms.UNITS.values():
@@ -160,6 +160,8 @@ def vocabulary_graph() -> Graph:
     for pred in terms.PREDICATES.values():
         iri = predicate_iri(pred.key)
         g.add((iri, SKOS.notation, Literal(pred.key)))
+        for relation, curie in pred.mappings:
+            g.add((iri, SKOS[relation], term_iri(curie)))
     return g
 
 
@@ -299,12 +301,13 @@ def _claims(data: CuratedData, g: Graph) -> None:
             g.add((s, KKG.measurement, mn))
             g.add((mn, RDF.type, KKG.Measurement))
             g.add((mn, KKG.measure, measure_iri(m.measure)))
-            g.add((mn, KKG.value, _dec(m.value)))
             g.add((mn, KKG.unit, unit_iri(m.unit)))
-            base = to_base(m.value, m.unit)
-            if base is not None:
-                g.add((mn, KKG.valueInBaseUnit, Literal(float(f"{base:.6g}"))))
-            pv = p_value(m.measure, m.value, m.unit)
+            if m.value is not None:
+                g.add((mn, KKG.value, _dec(m.value)))
+                base = to_base(m.value, m.unit)
+                if base is not None:
+                    g.add((mn, KKG.valueInBaseUnit, Literal(float(f"{base:.6g}"))))
+            pv = p_value(m.measure, m.value, m.unit) if m.value is not None else None
             if pv is not None:
                 g.add((mn, KKG.pValue, Literal(Decimal(f"{pv:.3f}"), datatype=XSD.decimal)))
                 g.add((mn, KKG.pMeasure, Literal(terms.P_MEASURES[m.measure])))

@@ -61,7 +61,8 @@ def _build_or_validate(data: Path | None, owl: bool) -> object:
 
 @main.command()
 @click.option("--data", type=click.Path(path_type=Path, file_okay=False), help="Curated data folder (default: data/).")
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None, help="Output folder (default: dist/).")
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Output folder (default: dist/).")
 @click.option("--no-owl", is_flag=True, help="Skip the OWL consistency check (HermiT, needs Java).")
 def build(data: Path | None, out: Path | None, no_owl: bool) -> None:
     """Load data/, build the RDF dataset, validate it and write dist/ (and the packaged graph)."""
@@ -98,7 +99,8 @@ def _params(pairs: tuple[str, ...]) -> dict[str, object]:
 @click.argument("name", required=False)
 @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="Bind a query parameter.")
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-@click.option("--graph", type=click.Path(path_type=Path, dir_okay=False), help="N-Quads file to query (default: the packaged graph).")
+@click.option("--graph", type=click.Path(path_type=Path, dir_okay=False),
+              help="N-Quads file to query (default: the packaged graph).")
 @click.option("--list", "list_", is_flag=True, help="List the named queries with their parameters.")
 def query(name: str | None, params: tuple[str, ...], fmt: str, graph: Path | None, list_: bool) -> None:
     """Run a named query (a file in queries/, or a path to an .rq file) with bound parameters."""
@@ -122,7 +124,8 @@ def query(name: str | None, params: tuple[str, ...], fmt: str, graph: Path | Non
 
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
-@click.option("--graph", type=click.Path(path_type=Path, dir_okay=False), help="N-Quads file (default: the packaged graph).")
+@click.option("--graph", type=click.Path(path_type=Path, dir_okay=False),
+              help="N-Quads file (default: the packaged graph).")
 def stats(as_json: bool, graph: Path | None) -> None:
     """Counts of compounds, targets, substances, claims, sources, ... computed by SPARQL."""
     import kg
@@ -134,6 +137,61 @@ def stats(as_json: bool, graph: Path | None) -> None:
     else:
         for key, value in counts.items():
             click.echo(f"{key:24} {value}")
+
+
+@main.command()
+@click.argument("name")
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--graph", type=click.Path(path_type=Path, dir_okay=False),
+              help="N-Quads file (default: the packaged graph).")
+def interactions(name: str, fmt: str, graph: Path | None) -> None:
+    """Observed and inferred interactions of NAME with kratom, each with the claims behind it."""
+    import kg
+    from kg.interactions import interactions as find
+    from kg.interactions import render_text, to_json
+
+    try:
+        answers = find(kg.load(graph).engine, name)
+    except UnknownEntityError as exc:
+        _fail(str(exc))
+    except FileNotFoundError as exc:
+        _fail(str(exc))
+    click.echo(to_json(name, answers) if fmt == "json" else render_text(name, answers), nl=False)
+
+
+@main.command()
+@click.argument("source", default="seed-article")
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json", "html"]), default="table", show_default=True)
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to FILE.")
+@click.option("--graph", type=click.Path(path_type=Path, dir_okay=False),
+              help="N-Quads file (default: the packaged graph).")
+def audit(source: str, fmt: str, out: Path | None, graph: Path | None) -> None:
+    """Audit the claims of SOURCE (a source record id; default: the seed article) against the literature."""
+    import kg
+    from kg.audit import audit as run_audit
+    from kg.audit import render_html, render_table, to_json
+
+    try:
+        engine = kg.load(graph).engine
+    except FileNotFoundError as exc:
+        _fail(str(exc))
+    _, known = engine.select("PREFIX kkg: <https://w3id.org/kratom-kg/vocab#> "
+                             "PREFIX dcterms: <http://purl.org/dc/terms/> "
+                             "SELECT ?id WHERE { ?s a kkg:Source ; dcterms:identifier ?id }")
+    ids = sorted(str(r["id"].value) for r in known if r["id"] is not None)
+    if source not in ids:
+        import difflib
+
+        close = difflib.get_close_matches(source, ids, n=5, cutoff=0.5)
+        _fail(f"no source is called {source!r}" + (f"; closest known ids: {', '.join(close)}" if close else ""))
+    rows = run_audit(engine, source)
+    text = {"json": to_json, "html": render_html}.get(fmt, render_table)(rows, source)
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {out}", err=True)
+    else:
+        click.echo(text, nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

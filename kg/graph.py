@@ -70,11 +70,8 @@ def load(path: Path | str | None = None) -> KnowledgeGraph:
         raise GraphNotBuiltError(f"{target}: no such graph file; build one with `kratom-kg build --out DIR`")
     if not paths.data_dir().is_dir():
         raise GraphNotBuiltError("no built graph is packaged and no curated data was found; run `kratom-kg build`")
-    from kg.build import add_metadata, build_dataset
     from kg.loader import load_curated
-    from kg.pipeline import canonical_nquads
-    from kg import __version__
+    from kg.pipeline import assemble, canonical_nquads
 
-    ds = build_dataset(load_curated(paths.data_dir()))
-    add_metadata(ds, __version__)
+    ds = assemble(load_curated(paths.data_dir()))
     return KnowledgeGraph(OxigraphStore.from_nquads_bytes(canonical_nquads(ds)), "built in memory from data/")

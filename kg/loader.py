@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from kg import terms
-from kg.model import Claim, Entity, Interaction, RegulatoryAction, Source
+from kg.model import Claim, Entity, Interaction, Record, RegulatoryAction, Source
 
 
 @dataclass(frozen=True)
@@ -171,17 +171,18 @@ def load_curated(root: Path) -> CuratedData:
             if rec is not None and register(rec.id, Location(rel(path), line), flines.get("id", line)):
                 data.entities[rec.id] = (etype, rec)
 
-    for folder, model, target in (
-        ("sources", Source, data.sources),
-        ("claims", Claim, data.claims),
-        ("interactions", Interaction, data.interactions),
-        ("regulatory", RegulatoryAction, data.actions),
-    ):
+    folders: list[tuple[str, type[Record], dict[str, Any]]] = [
+        ("sources", Source, data.sources),  # type: ignore[list-item]
+        ("claims", Claim, data.claims),  # type: ignore[list-item]
+        ("interactions", Interaction, data.interactions),  # type: ignore[list-item]
+        ("regulatory", RegulatoryAction, data.actions),  # type: ignore[list-item]
+    ]
+    for folder, model, target in folders:
         for path in _yaml_files(root / folder):
             for raw, line, flines in _records(path, rel(path), problems):
-                rec = _parse(model, raw, rel(path), line, flines, problems)  # type: ignore[arg-type]
-                if rec is not None and register(rec.id, Location(rel(path), line), flines.get("id", line)):
-                    target[rec.id] = rec  # type: ignore[index]
+                record = _parse(model, raw, rel(path), line, flines, problems)
+                if record is not None and register(record.id, Location(rel(path), line), flines.get("id", line)):
+                    target[record.id] = record
 
     problems.extend(_cross_check(data))
     if problems:

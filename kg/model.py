@@ -113,7 +113,7 @@ class Measurement(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     measure: str
-    value: float
+    value: float | None = None  # may be omitted when only a range is reported
     unit: str
     sd: float | None = Field(default=None, ge=0)
     sem: float | None = Field(default=None, ge=0)
@@ -138,8 +138,12 @@ class Measurement(BaseModel):
         if unit.dimension not in dims:
             ok = [u.key for u in terms.UNITS.values() if u.dimension in dims]
             raise ValueError(f"unit {self.unit!r} does not fit measure {self.measure}; use one of: {', '.join(ok)}")
-        if self.value < 0:
-            raise ValueError(f"value {self.value} is negative")
+        if self.value is None and self.range_low is None:
+            raise ValueError("give value (or range_low and range_high when only a range is reported)")
+        for name in ("value", "range_low", "range_high", "ci_low", "ci_high"):
+            number = getattr(self, name)
+            if number is not None and number < 0:
+                raise ValueError(f"{name} {number} is negative")
         if self.stat is not None and self.stat not in terms.STATS:
             raise ValueError(f"stat {self.stat!r} unknown; allowed: {', '.join(terms.STATS)}")
         if (self.ci_low is None) != (self.ci_high is None):

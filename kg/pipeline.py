@@ -45,12 +45,21 @@ def _noop(_msg: str) -> None:
     return None
 
 
+def assemble(data: CuratedData, progress: Progress = _noop) -> Dataset:
+    """The released dataset: curated graphs, the inferred graph and the dataset description."""
+    from kg.infer import add_inferred
+
+    ds = build_dataset(data)
+    progress(f"inferring interactions ({add_inferred(ds)} triples from queries/rules/)")
+    add_metadata(ds, __version__)
+    return ds
+
+
 def build_and_validate(data_dir: Path | None = None, *, owl: bool = True, progress: Progress = _noop) -> BuildResult:
     progress("loading curated data")
     data = load_curated(data_dir or paths.data_dir())
     progress(f"building RDF ({len(data.claims)} claims, {len(data.entities)} entities, {len(data.sources)} sources)")
-    ds = build_dataset(data)
-    add_metadata(ds, __version__)
+    ds = assemble(data, progress)
     progress("validating (SHACL" + (" + OWL/HermiT)" if owl else ")"))
     report = validate_dataset(ds, data.locations, owl=owl)
     return BuildResult(data, ds, report, {})
@@ -77,7 +86,9 @@ def _turtle(g: Graph) -> bytes:
     return g.serialize(format="turtle", encoding="utf-8")
 
 
-def write_dist(result: BuildResult, out: Path, *, package_graph: bool = True, progress: Progress = _noop) -> dict[str, str]:
+def write_dist(
+    result: BuildResult, out: Path, *, package_graph: bool = True, progress: Progress = _noop
+) -> dict[str, str]:
     """Write release files into ``out`` atomically; refresh the packaged graph when asked."""
     progress(f"writing {out}")
     nq = canonical_nquads(result.dataset)

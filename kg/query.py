@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -142,7 +143,9 @@ def resolve_entity(engine: OxigraphStore, name: str) -> ox.NamedNode:
     raise UnknownEntityError(name, [lower[c] for c in close])
 
 
-def bind(engine: OxigraphStore, query: NamedQuery, params: Mapping[str, object]) -> dict[str, ox.NamedNode | ox.Literal]:
+def bind(
+    engine: OxigraphStore, query: NamedQuery, params: Mapping[str, object]
+) -> dict[str, ox.NamedNode | ox.Literal]:
     declared = {p.name: p for p in query.params}
     unknown = set(params) - set(declared)
     if unknown:
@@ -174,7 +177,7 @@ class Result:
     """Rows of a SELECT, as plain Python values; ``to_pandas()`` when pandas is installed."""
 
     columns: list[str]
-    rows: list[dict[str, str | int | float | None]]
+    rows: list[dict[str, Any]]  # str | int | float | None
 
     def __len__(self) -> int:
         return len(self.rows)

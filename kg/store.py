@@ -17,6 +17,16 @@ Term = ox.NamedNode | ox.BlankNode | ox.Literal
 Row = dict[str, Term | None]
 
 
+SubTerm = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+
+
+def _subs(bindings: Mapping[str, Term] | None) -> dict[ox.Variable, SubTerm] | None:
+    """SEP-0007 substitutions: values bound to variables, never spliced into the query text."""
+    if not bindings:
+        return None
+    return {ox.Variable(k): v for k, v in bindings.items()}
+
+
 class SparqlEngine(Protocol):
     def select(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> tuple[list[str], list[Row]]: ...
 
@@ -43,8 +53,7 @@ class OxigraphStore:
         return len(self.store)
 
     def select(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> tuple[list[str], list[Row]]:
-        subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
-        result = self.store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+        result = self.store.query(sparql, use_default_graph_as_union=True, substitutions=_subs(bindings))
         if not isinstance(result, ox.QuerySolutions):
             raise ValueError("expected a SELECT query")
         names = [v.value for v in result.variables]
@@ -52,8 +61,7 @@ class OxigraphStore:
         return names, rows
 
     def ask(self, sparql: str, bindings: Mapping[str, Term] | None = None) -> bool:
-        subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
-        result = self.store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+        result = self.store.query(sparql, use_default_graph_as_union=True, substitutions=_subs(bindings))
         if not isinstance(result, ox.QueryBoolean):
             raise ValueError("expected an ASK query")
         return bool(result)

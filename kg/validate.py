@@ -33,12 +33,14 @@ class Violation:
     message: str
     severity: str
     where: str  # file:line of the curated record, or "" for derived nodes
+    shape: str = ""  # the node shape that reported it (local name)
 
     def __str__(self) -> str:
         loc = f"{self.where}: " if self.where else ""
         rec = self.focus.removeprefix(str(ENTITY))
         path = f" [{self.path}]" if self.path else ""
-        return f"{loc}{rec}{path}: {self.message}"
+        shape = f" ({self.shape})" if self.shape else ""
+        return f"{loc}{rec}{path}: {self.message}{shape}"
 
 
 @dataclass
@@ -77,13 +79,16 @@ def run_shacl(data_graph: Graph, shapes: Graph, locations: Mapping[str, Location
         data_graph, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
     )
     assert isinstance(report, Graph)
+    parent = {ps: ns for ns, ps in shapes.subject_objects(SH.property)}
     violations: list[Violation] = []
-    for result in report.subjects(RDF.type, SH.ValidationResult):
+    for result in report.objects(None, SH.result):
         focus = str(report.value(result, SH.focusNode))
         path = report.value(result, SH.resultPath)
         message = report.value(result, SH.resultMessage)
         severity = report.value(result, SH.resultSeverity)
         loc = (locations or {}).get(_record_id(focus))
+        source = report.value(result, SH.sourceShape)
+        shape = parent.get(source, source) if source is not None else None
         violations.append(
             Violation(
                 focus=focus,
@@ -91,6 +96,7 @@ def run_shacl(data_graph: Graph, shapes: Graph, locations: Mapping[str, Location
                 message=str(message) if message is not None else "constraint violated",
                 severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
                 where=f"{loc.file}:{loc.line}" if loc else "",
+                shape=str(shape).rsplit("#", 1)[-1] if isinstance(shape, URIRef) else "",
             )
         )
     violations.sort(key=lambda v: (v.where, v.focus, v.path, v.message))
@@ -159,4 +165,4 @@ def validate_dataset(ds: Dataset, locations: Mapping[str, Location] | None = Non
     return report
 
 
-__all__ = ["JavaMissingError", "ValidationReport", "Violation", "validate_dataset", "KKG"]
+__all__ = ["KKG", "JavaMissingError", "ValidationReport", "Violation", "validate_dataset"]
