@@ -30,6 +30,7 @@ BROKEN_CLAIM = """
 
 
 def _add(folder: Path, rel: str, text: str) -> None:
+    (folder / rel).parent.mkdir(parents=True, exist_ok=True)
     (folder / rel).write_text(text, encoding="utf-8")
 
 
