@@ -166,10 +166,17 @@ def vocabulary_graph() -> Graph:
 
 
 def ontology_graph(ontology: Path | None = None) -> Graph:
+    """The ontology with the vocabulary individuals. Its blank nodes (OWL restrictions and lists)
+    get canonical labels (RDFC / RGDA1 via rdflib.compare), so serialisations stay byte-stable."""
+    from rdflib.compare import to_canonical_graph
+
     g = Graph()
     g.parse(ontology or paths.ontology_file(), format="turtle")
     g += vocabulary_graph()
-    return g
+    canonical = Graph()
+    for triple in to_canonical_graph(g):
+        canonical.add(triple)
+    return canonical
 
 
 def build_dataset(data: CuratedData, ontology: Path | None = None) -> Dataset:

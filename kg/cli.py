@@ -40,7 +40,7 @@ def main() -> None:
 
 def _build_or_validate(data: Path | None, owl: bool) -> object:
     from kg.pipeline import build_and_validate
-    from kg.validate import JavaMissingError
+    from kg.reason import JavaMissingError
 
     try:
         result = build_and_validate(data, owl=owl, progress=_progress)

@@ -72,6 +72,7 @@ def load(path: Path | str | None = None) -> KnowledgeGraph:
         raise GraphNotBuiltError("no built graph is packaged and no curated data was found; run `kratom-kg build`")
     from kg.loader import load_curated
     from kg.pipeline import assemble, canonical_nquads
+    from kg.reason import java_available
 
-    ds = assemble(load_curated(paths.data_dir()))
+    ds, _ = assemble(load_curated(paths.data_dir()), owl=java_available())
     return KnowledgeGraph(OxigraphStore.from_nquads_bytes(canonical_nquads(ds)), "built in memory from data/")

@@ -21,6 +21,7 @@ from rdflib import Dataset, Graph
 from kg import __version__, paths
 from kg.build import add_metadata, build_dataset
 from kg.loader import CuratedData, load_curated
+from kg.reason import ReasonResult, add_memberships, reason
 from kg.validate import ValidationReport, union_graph, validate_dataset
 
 Progress = Callable[[str], None]
@@ -32,6 +33,7 @@ class BuildResult:
     dataset: Dataset
     report: ValidationReport
     files: dict[str, str]  # name -> sha256
+    reasoned: bool = False  # HermiT ran, so the inferred graph holds the defined-class memberships
 
 
 def canonical_nquads(ds: Dataset) -> bytes:
@@ -45,24 +47,35 @@ def _noop(_msg: str) -> None:
     return None
 
 
-def assemble(data: CuratedData, progress: Progress = _noop) -> Dataset:
-    """The released dataset: curated graphs, the inferred graph and the dataset description."""
+def assemble(data: CuratedData, progress: Progress = _noop, *, owl: bool = True) -> tuple[Dataset, ReasonResult | None]:
+    """The released dataset: curated graphs, the inferred graph and the dataset description.
+
+    With ``owl``, HermiT runs once: its consistency verdict is returned for validation and the
+    defined-class memberships it derives go into the inferred graph before the rules run, so the
+    rules can use them. Without it (no Java) the dataset lacks those memberships.
+    """
     from kg.infer import add_inferred
 
     ds = build_dataset(data)
+    result = None
+    if owl:
+        progress("reasoning (OWL 2 DL, HermiT)")
+        result = reason(ds)
+        if result.consistent:
+            progress(f"classified: {add_memberships(ds, result)} defined-class memberships")
     progress(f"inferring interactions ({add_inferred(ds)} triples from queries/rules/)")
     add_metadata(ds, __version__)
-    return ds
+    return ds, result
 
 
 def build_and_validate(data_dir: Path | None = None, *, owl: bool = True, progress: Progress = _noop) -> BuildResult:
     progress("loading curated data")
     data = load_curated(data_dir or paths.data_dir())
     progress(f"building RDF ({len(data.claims)} claims, {len(data.entities)} entities, {len(data.sources)} sources)")
-    ds = assemble(data, progress)
-    progress("validating (SHACL" + (" + OWL/HermiT)" if owl else ")"))
-    report = validate_dataset(ds, data.locations, owl=owl)
-    return BuildResult(data, ds, report, {})
+    ds, owl_result = assemble(data, progress, owl=owl)
+    progress("validating (SHACL)")
+    report = validate_dataset(ds, data.locations, owl=owl_result)
+    return BuildResult(data, ds, report, {}, reasoned=owl_result is not None)
 
 
 def _atomic_write(path: Path, content: bytes) -> None:
@@ -117,7 +130,9 @@ def write_dist(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    if package_graph:
+    if package_graph and not result.reasoned:
+        progress("packaged graph NOT refreshed: it includes HermiT's classification, so build without --no-owl")
+    elif package_graph:
         _atomic_write(paths.packaged_graph(), gzip.compress(nq, compresslevel=9, mtime=0))
     result.files = files
     return files

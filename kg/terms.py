@@ -91,7 +91,7 @@ PREDICATES: dict[str, Predicate] = {
         Predicate("contains", "contains", "contains", ("natural_product", "product"), ("compound",),
                   (("closeMatch", "biolink:has_part"), ("closeMatch", "BFO:0000051"))),
         Predicate("has_pk_parameter", "hasPkParameter", "has pharmacokinetic parameter in",
-                  ("compound", "substance"), ("organism",)),
+                  ("compound", "substance", "target"), ("organism",)),  # target: enzyme turnover (kdeg)
         Predicate("increases_exposure_of", "increasesExposureOf", "increases exposure of",
                   CHEMICAL_TYPES, ("substance", "compound"),
                   (("closeMatch", "biolink:pharmacologically_interacts_with"),)),

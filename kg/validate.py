@@ -1,29 +1,23 @@
-"""Check the built dataset: SHACL shapes (pySHACL, the reference) and OWL consistency (HermiT).
+"""Check the built dataset against the SHACL shapes (pySHACL, the reference implementation).
 
 pySHACL validates each named graph of a Dataset on its own, and shapes here follow links across
-graphs (a claim to its source), so it runs on one union graph. HermiT rejects literals outside the
-OWL 2 datatype map (xsd:date, xsd:gYear), so the OWL step reasons over the ontology and the typed
-individuals with their object-property links only.
+graphs (a claim to its source), so it runs on one union graph. OWL consistency comes from the
+build's HermiT run (kg.reason) and is folded into the same report.
 """
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, SH
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import SH
 
 from kg import paths
 from kg.loader import Location
-from kg.namespaces import ENTITY, GRAPH_ONTOLOGY, KKG
-
-
-class JavaMissingError(RuntimeError):
-    """The OWL reasoner (HermiT) needs a Java runtime."""
+from kg.namespaces import ENTITY
+from kg.reason import ReasonResult
 
 
 @dataclass(frozen=True)
@@ -103,66 +97,15 @@ def run_shacl(data_graph: Graph, shapes: Graph, locations: Mapping[str, Location
     return ValidationReport(conforms=bool(conforms), violations=violations)
 
 
-def owl_graph(ds: Dataset) -> Graph:
-    """Ontology plus typed individuals and object-property links, without literals."""
-    g = Graph()
-    onto = ds.graph(GRAPH_ONTOLOGY)
-    for s, p, o in onto:
-        if isinstance(o, Literal) and p not in (RDF.type,):
-            continue
-        g.add((s, p, o))
-    object_props = set(onto.subjects(RDF.type, OWL.ObjectProperty))
-    for ctx in ds.graphs():
-        if ctx.identifier == GRAPH_ONTOLOGY:
-            continue
-        for s, p, o in ctx:
-            if p == RDF.type or p in object_props:
-                if isinstance(s, URIRef) and isinstance(o, URIRef):
-                    g.add((s, p, o))
-    for s in set(g.subjects(RDF.type, None)) - set(onto.subjects()):
-        g.add((s, RDF.type, OWL.NamedIndividual))
-    return g
-
-
-def java_available() -> bool:
-    return shutil.which("java") is not None
-
-
-def run_owl(g: Graph) -> tuple[bool, str]:
-    """Consistency under HermiT; returns (consistent, message)."""
-    if not java_available():
-        raise JavaMissingError(
-            "The OWL consistency check runs HermiT, which needs Java. Install a Java runtime "
-            "(Debian/Ubuntu: apt-get install default-jre-headless; macOS: brew install openjdk) "
-            "or skip the OWL step with --no-owl."
-        )
-    import owlready2
-
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "kg-owl.nt"
-        g.serialize(path, format="nt", encoding="utf-8")
-        world = owlready2.World()
-        onto = world.get_ontology(path.as_uri()).load()
-        try:
-            with onto:
-                owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
-        except owlready2.OwlReadyInconsistentOntologyError:
-            return False, "the ontology and data are inconsistent under HermiT (OWL 2 DL)"
-        unsat = [str(c) for c in world.inconsistent_classes()]
-        if unsat:
-            return False, "unsatisfiable classes: " + ", ".join(sorted(unsat))
-    return True, "consistent under HermiT"
-
-
-def validate_dataset(ds: Dataset, locations: Mapping[str, Location] | None = None, *, owl: bool = True,
-                     shapes_dir: Path | None = None) -> ValidationReport:
+def validate_dataset(ds: Dataset, locations: Mapping[str, Location] | None = None, *,
+                     owl: ReasonResult | None = None, shapes_dir: Path | None = None) -> ValidationReport:
+    """SHACL over the union graph; the OWL verdict comes from the build's one HermiT run."""
     report = run_shacl(union_graph(ds), shapes_graph(shapes_dir), locations)
-    if owl:
-        consistent, msg = run_owl(owl_graph(ds))
-        report.owl_consistent = consistent
-        report.owl_message = msg
-        report.conforms = report.conforms and consistent
+    if owl is not None:
+        report.owl_consistent = owl.consistent
+        report.owl_message = owl.message
+        report.conforms = report.conforms and owl.consistent
     return report
 
 
-__all__ = ["KKG", "JavaMissingError", "ValidationReport", "Violation", "validate_dataset"]
+__all__ = ["ValidationReport", "Violation", "validate_dataset"]

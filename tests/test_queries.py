@@ -112,6 +112,16 @@ def check_audit_evidence(g: KnowledgeGraph) -> None:
     assert not _has(r, other_source="seed-article")
 
 
+def check_classified_entities(g: KnowledgeGraph) -> None:
+    r = g.query("classified-entities")
+    # inhibition and agonism assertions from the curated claims entail these memberships
+    assert _has(r, **{"class": "CYP3A4Inhibitor", "entity": "mitragynine"})
+    assert _has(r, **{"class": "MuOpioidReceptorAgonist", "entity": "7-hydroxymitragynine"})
+    assert _has(r, **{"class": "CNSDepressantDrug", "entity": "alprazolam"})
+    assert _has(r, **{"class": "OpioidAntagonistDrug", "entity": "naltrexone"})
+    assert not _has(r, **{"class": "OpioidAntagonistDrug", "entity": "oxycodone"})
+
+
 CHECKS: dict[str, Callable[[KnowledgeGraph], None]] = {
     name.removeprefix("check_").replace("_", "-"): fn for name, fn in globals().items() if name.startswith("check_")
 }
