@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from kg.audit import AuditRow
     from kg.interactions import InteractionAnswer
+    from kg.prediction import PredictionReport
 
 
 @cache
@@ -44,6 +45,15 @@ def interactions(name: str) -> list[InteractionAnswer]:
     from kg.interactions import interactions as _interactions
 
     return _interactions(default_graph().engine, name)
+
+
+def predict(object_name: str, precipitant: str = "mitragynine", dose: str = "2g",
+            product: str = "napdi-k51-kratom-powder") -> PredictionReport:
+    """Static-model (ICH M12) predictions of how much ``precipitant`` could raise the exposure of
+    ``object_name``, each with the claims it used or the inputs it lacks, beside observed ratios."""
+    from kg.prediction import predict_all
+
+    return predict_all(default_graph().engine, object_name, precipitant, dose, product)
 
 
 def audit(source: str = "seed-article") -> list[AuditRow]:
@@ -70,6 +80,7 @@ __all__ = [
     "default_graph",
     "interactions",
     "load",
+    "predict",
     "query",
     "to_networkx",
 ]

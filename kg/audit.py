@@ -39,6 +39,7 @@ class EvidenceRef:
     doi: str | None = None
     nct: str | None = None
     url: str | None = None
+    via: str | None = None  # the constituent the claim is about, when not the audited subject itself
 
     def cite(self) -> str:
         ids = [f"PMID:{self.pmid}" if self.pmid else "", f"DOI:{self.doi}" if self.doi else "", self.nct or ""]
@@ -46,7 +47,8 @@ class EvidenceRef:
         return f"{self.source}{' ' + self.year if self.year else ''}" + (f" ({extra})" if extra else "")
 
     def short(self) -> str:
-        return f"{self.evidence} (rank {self.rank}): {self.cite()}"
+        via = f" [via constituent {self.via}]" if self.via else ""
+        return f"{self.evidence} (rank {self.rank}): {self.cite()}{via}"
 
 
 @dataclass
@@ -118,7 +120,8 @@ def audit(engine: OxigraphStore, source_id: str = "seed-article") -> list[AuditR
             pmid=None if r.get("pmid") is None else str(r["pmid"]),
             doi=None if r.get("doi") is None else str(r["doi"]),
             nct=None if r.get("nct") is None else str(r["nct"]),
-            url=None if r.get("url") is None else str(r["url"]))
+            url=None if r.get("url") is None else str(r["url"]),
+            via=None if r.get("via") is None else str(r["via"]))
             for r in by_claim.get(cid, []) if str(r["other_relation"]) in allowed]
         refs = [r for r in refs if _credible(r)]
         pro = [r for r in refs if r.polarity == pol]

@@ -175,9 +175,9 @@ def audit(source: str, fmt: str, out: Path | None, graph: Path | None) -> None:
         engine = kg.load(graph).engine
     except FileNotFoundError as exc:
         _fail(str(exc))
-    _, known = engine.select("PREFIX kkg: <https://w3id.org/kratom-kg/vocab#> "
-                             "PREFIX dcterms: <http://purl.org/dc/terms/> "
-                             "SELECT ?id WHERE { ?s a kkg:Source ; dcterms:identifier ?id }")
+    from kg.query import lib_query
+
+    _, known = engine.select(lib_query("source-ids"))
     ids = sorted(str(r["id"].value) for r in known if r["id"] is not None)
     if source not in ids:
         import difflib
@@ -192,6 +192,36 @@ def audit(source: str, fmt: str, out: Path | None, graph: Path | None) -> None:
         click.echo(f"wrote {out}", err=True)
     else:
         click.echo(text, nl=False)
+
+
+@main.command()
+@click.argument("object_name", metavar="OBJECT")
+@click.option("--precipitant", default="mitragynine", show_default=True,
+              help="The kratom compound whose inhibition constants are used.")
+@click.option("--dose", default="2g", show_default=True, help="Amount of the kratom product taken (e.g. 2g).")
+@click.option("--product", default="napdi-k51-kratom-powder", show_default=True,
+              help="The product whose measured content converts the dose into the compound's dose.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--graph", type=click.Path(path_type=Path, dir_okay=False),
+              help="N-Quads file (default: the packaged graph).")
+def predict(object_name: str, precipitant: str, dose: str, product: str, fmt: str, graph: Path | None) -> None:
+    """Predict how much PRECIPITANT could raise OBJECT's exposure (ICH M12 static models), from claims.
+
+    Each prediction lists the claims it used; a missing input gives "cannot predict: needs X" and no
+    number. Observed clinical AUC ratios for OBJECT stand beside the predictions.
+    """
+    import kg
+    from kg.prediction import predict_all, render_text, to_json
+
+    try:
+        report = predict_all(kg.load(graph).engine, object_name, precipitant, dose, product)
+    except UnknownEntityError as exc:
+        _fail(str(exc))
+    except ValueError as exc:
+        _fail(str(exc))
+    except FileNotFoundError as exc:
+        _fail(str(exc))
+    click.echo(to_json(report) if fmt == "json" else render_text(report), nl=False)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -12,7 +12,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from kg.query import resolve_entity, run_query
+from kg.query import lib_query, resolve_entity, run_query
 from kg.store import OxigraphStore
 
 SEVERITY_ORDER = {"major": 0, "moderate": 1, "minor": 2, "unknown": 3}
@@ -77,6 +77,7 @@ class InteractionAnswer:
     mechanisms: list[str] = field(default_factory=list)
     via_classes: list[str] = field(default_factory=list)
     claims: list[EvidenceClaim] = field(default_factory=list)
+    predicted: list[str] = field(default_factory=list)  # static-model sizes (kkg:Prediction), see kg.prediction
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -153,10 +154,37 @@ def interactions(engine: OxigraphStore, name: str) -> list[InteractionAnswer]:
     observed = _collect(run_query(engine, "interactions-observed", {"entity": iri.value}).rows, "observed")
     inferred = _collect(run_query(engine, "interactions-inferred", {"entity": iri.value}).rows, "inferred")
 
+    _attach_predictions(engine, iri.value, observed + inferred)
+
     def order(a: InteractionAnswer) -> tuple[object, ...]:
         return (a.basis != "observed", SEVERITY_ORDER.get(a.severity, 9), a.rule or "", a.interaction, a.role)
 
     return sorted(observed, key=order) + sorted(inferred, key=order)
+
+
+
+
+def _attach_predictions(engine: OxigraphStore, object_iri: str, answers: list[InteractionAnswer]) -> None:
+    """Summaries of the static-model predictions (kg.prediction) for the pk interactions' object and target."""
+    import pyoxigraph as ox
+
+    _, rows = engine.select(lib_query("interaction-predictions"), {"o": ox.NamedNode(object_iri)})
+    by_target: dict[str, dict[str, list[tuple[float | None, str, float]]]] = {}
+    for r in rows:
+        value = None if r["value"] is None else float(r["value"].value)
+        by_target.setdefault(str(r["target"].value), {}).setdefault(str(r["model"].value), []).append(  # type: ignore[union-attr]
+            (value, str(r["verdict"].value), float(r["cut"].value)))  # type: ignore[union-attr]
+    for a in answers:
+        if a.target is None or not any(m.startswith("pk-") for m in a.mechanisms):
+            continue
+        target = _short(a.target)
+        for model, preds in sorted(by_target.get(target, {}).items()):
+            values = sorted(v for v, _, _ in preds if v is not None)
+            if values:
+                rng = _num(values[0]) if len(values) == 1 else f"{values[0]:.3g} to {values[-1]:.3g}"
+                a.predicted.append(f"{model}: {rng} (cut-off {preds[0][2]:g}; {len(values)} prediction(s))")
+            else:
+                a.predicted.append(f"{model}: {preds[0][1]}")
 
 
 def to_json(name: str, answers: list[InteractionAnswer]) -> str:
@@ -182,6 +210,9 @@ def render_text(name: str, answers: list[InteractionAnswer], max_claims: int = 8
         rule = f"; rule {a.rule}" if a.rule else ""
         lines.append(f"  mechanism: {', '.join(a.mechanisms)}{via}{classes}; severity: {a.severity}{rule}")
         lines.append(f"  effect: {a.effect}")
+        if a.predicted:
+            lines.append("  predicted size (ICH M12 static models, default scenario; details: `kratom-kg predict`):")
+            lines += [f"    - {p}" for p in a.predicted]
         lines.append("  because:" if a.basis == "inferred" else "  claims:")
         for c in a.claims[:max_claims]:
             lines.append(f"    - {c.line()}")

@@ -55,6 +55,7 @@ def assemble(data: CuratedData, progress: Progress = _noop, *, owl: bool = True)
     rules can use them. Without it (no Java) the dataset lacks those memberships.
     """
     from kg.infer import add_inferred
+    from kg.prediction import add_predictions
 
     ds = build_dataset(data)
     result = None
@@ -64,6 +65,7 @@ def assemble(data: CuratedData, progress: Progress = _noop, *, owl: bool = True)
         if result.consistent:
             progress(f"classified: {add_memberships(ds, result)} defined-class memberships")
     progress(f"inferring interactions ({add_inferred(ds)} triples from queries/rules/)")
+    progress(f"predicting interaction sizes ({add_predictions(ds)} triples, ICH M12 static models)")
     add_metadata(ds, __version__)
     return ds, result
 

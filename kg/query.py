@@ -98,27 +98,14 @@ def get_query(name: str, folder: Path | None = None) -> NamedQuery:
     raise QueryError(f"no query named {name!r}{hint}")
 
 
-_RESOLVE = """
-PREFIX kkg: <https://w3id.org/kratom-kg/vocab#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-SELECT DISTINCT ?e ?name WHERE {
-  ?e a ?cls . ?cls rdfs:subClassOf* kkg:Entity .
-  { ?e dcterms:identifier ?v } UNION { ?e rdfs:label ?v } UNION { ?e skos:altLabel ?v } UNION { ?e kkg:xref ?v }
-  FILTER(LCASE(STR(?v)) = LCASE(STR(?name)))
-}
-"""
+@cache
+def _lib_text(folder: str, name: str) -> str:
+    return (Path(folder) / "lib" / f"{name}.rq").read_text(encoding="utf-8")
 
-_NAMES = """
-PREFIX kkg: <https://w3id.org/kratom-kg/vocab#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?v WHERE {
-  ?e a ?cls . ?cls rdfs:subClassOf* kkg:Entity .
-  { ?e rdfs:label ?v } UNION { ?e skos:altLabel ?v }
-}
-"""
+
+def lib_query(name: str) -> str:
+    """Text of a library query (``queries/lib/NAME.rq``): used by kg's own code, not a competency question."""
+    return _lib_text(str(paths.queries_dir()), name)
 
 
 def resolve_entity(engine: OxigraphStore, name: str) -> ox.NamedNode:
@@ -126,7 +113,7 @@ def resolve_entity(engine: OxigraphStore, name: str) -> ox.NamedNode:
     value = name.strip()
     if value.startswith(("http://", "https://")):
         return ox.NamedNode(value)
-    _, rows = engine.select(_RESOLVE, {"name": ox.Literal(value)})
+    _, rows = engine.select(lib_query("resolve-entity"), {"name": ox.Literal(value)})
     hits = sorted(r["e"].value for r in rows if r["e"] is not None)
     if len(hits) == 1:
         return ox.NamedNode(hits[0])
@@ -136,7 +123,7 @@ def resolve_entity(engine: OxigraphStore, name: str) -> ox.NamedNode:
             if h.rsplit("/", 1)[-1] == value.lower():
                 return ox.NamedNode(h)
         return ox.NamedNode(hits[0])
-    _, rows = engine.select(_NAMES)
+    _, rows = engine.select(lib_query("entity-names"))
     names = sorted({str(r["v"].value) for r in rows if r["v"] is not None})
     lower = {n.lower(): n for n in names}
     close = difflib.get_close_matches(value.lower(), list(lower), n=5, cutoff=0.5)

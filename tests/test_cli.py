@@ -72,3 +72,12 @@ def test_validate_fixture_with_owl(fixture_data: Path) -> None:
 def test_python_m_kg() -> None:
     proc = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, check=False)
     assert proc.returncode == 0 and "kratom-kg" in proc.stdout
+
+
+def test_missing_java_says_how_to_install(fixture_data: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import kg.reason
+
+    monkeypatch.setattr(kg.reason, "java_available", lambda: False)
+    code, out = run("validate", "--data", str(fixture_data))
+    assert code == 2
+    assert "needs Java" in out and "apt-get install default-jre-headless" in out and "--no-owl" in out

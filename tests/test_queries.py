@@ -7,11 +7,14 @@ The expected rows are facts read in the cited sources (e.g. Tanna et al.'s midaz
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
+from kg import paths
 from kg.graph import KnowledgeGraph
-from kg.query import QueryError, Result, UnknownEntityError, named_queries
+from kg.query import QueryError, Result, UnknownEntityError, named_queries, parse_query_file
 
 
 def _has(result: Result, **values: object) -> bool:
@@ -122,6 +125,12 @@ def check_classified_entities(g: KnowledgeGraph) -> None:
     assert not _has(r, **{"class": "OpioidAntagonistDrug", "entity": "oxycodone"})
 
 
+def check_prediction_inputs(g: KnowledgeGraph) -> None:
+    r = g.query("prediction-inputs", subject="midazolam")
+    # Gertz et al. 2008: midazolam intestinal availability 0.56
+    assert _has(r, claim="gertz2008-midazolam-fg", measure="Fg", value=0.56)
+
+
 CHECKS: dict[str, Callable[[KnowledgeGraph], None]] = {
     name.removeprefix("check_").replace("_", "-"): fn for name, fn in globals().items() if name.startswith("check_")
 }
@@ -158,3 +167,16 @@ def test_unknown_query_and_parameter(graph: KnowledgeGraph) -> None:
         graph.query("claims-abot")
     with pytest.raises(QueryError, match="has no parameter"):
         graph.query("stats", entity="kratom")
+
+
+LIB = sorted((paths.queries_dir() / "lib").glob("*.rq"))
+
+
+@pytest.mark.parametrize("path", LIB, ids=[p.stem for p in LIB])
+def test_library_queries_parse_and_have_headers(path: Path, graph: KnowledgeGraph) -> None:
+    """Library queries (queries/lib/) serve kg's own code; each is documented and runs."""
+    q = parse_query_file(path)
+    assert q.text.startswith("#") and "Columns:" in q.text and "mpty" in q.text
+    bindings = {p.name: ox.Literal("midazolam") if p.kind == "literal"
+                else ox.NamedNode("https://w3id.org/kratom-kg/id/substance/midazolam") for p in q.params}
+    graph.engine.select(q.text, bindings)
