@@ -78,6 +78,7 @@ class InteractionAnswer:
     via_classes: list[str] = field(default_factory=list)
     claims: list[EvidenceClaim] = field(default_factory=list)
     predicted: list[str] = field(default_factory=list)  # static-model sizes (kkg:Prediction), see kg.prediction
+    paths: list[str] = field(default_factory=list)  # other routes in the assertion layer (networkx)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -155,6 +156,7 @@ def interactions(engine: OxigraphStore, name: str) -> list[InteractionAnswer]:
     inferred = _collect(run_query(engine, "interactions-inferred", {"entity": iri.value}).rows, "inferred")
 
     _attach_predictions(engine, iri.value, observed + inferred)
+    _attach_paths(engine, inferred)
 
     def order(a: InteractionAnswer) -> tuple[object, ...]:
         return (a.basis != "observed", SEVERITY_ORDER.get(a.severity, 9), a.rule or "", a.interaction, a.role)
@@ -169,22 +171,43 @@ def _attach_predictions(engine: OxigraphStore, object_iri: str, answers: list[In
     import pyoxigraph as ox
 
     _, rows = engine.select(lib_query("interaction-predictions"), {"o": ox.NamedNode(object_iri)})
-    by_target: dict[str, dict[str, list[tuple[float | None, str, float]]]] = {}
+    _, crow = engine.select(lib_query("compound-ids"))
+    compounds = {str(r["id"].value) for r in crow if r["id"] is not None}
+    # (target, precipitant) -> model -> [(value, verdict, cut-off)]
+    found: dict[tuple[str, str], dict[str, list[tuple[float | None, str, float]]]] = {}
     for r in rows:
         value = None if r["value"] is None else float(r["value"].value)
-        by_target.setdefault(str(r["target"].value), {}).setdefault(str(r["model"].value), []).append(  # type: ignore[union-attr]
+        key = (str(r["target"].value), str(r["precipitant"].value))  # type: ignore[union-attr]
+        found.setdefault(key, {}).setdefault(str(r["model"].value), []).append(  # type: ignore[union-attr]
             (value, str(r["verdict"].value), float(r["cut"].value)))  # type: ignore[union-attr]
     for a in answers:
         if a.target is None or not any(m.startswith("pk-") for m in a.mechanisms):
             continue
-        target = _short(a.target)
-        for model, preds in sorted(by_target.get(target, {}).items()):
-            values = sorted(v for v, _, _ in preds if v is not None)
-            if values:
-                rng = _num(values[0]) if len(values) == 1 else f"{values[0]:.3g} to {values[-1]:.3g}"
-                a.predicted.append(f"{model}: {rng} (cut-off {preds[0][2]:g}; {len(values)} prediction(s))")
-            else:
-                a.predicted.append(f"{model}: {preds[0][1]}")
+        target, precipitant = _short(a.target), _short(a.precipitant)
+        # a compound's own predictions; for kratom material and products, those of its constituents
+        material = precipitant not in compounds
+        keys = [k for k in sorted(found) if k[0] == target and (k[1] == precipitant or material)]
+        for key in keys:
+            for model, preds in sorted(found[key].items()):
+                values = sorted(v for v, _, _ in preds if v is not None)
+                who = "" if key[1] == precipitant else f" (from constituent {key[1]})"
+                if values:
+                    rng = _num(values[0]) if len(values) == 1 else f"{values[0]:.3g} to {values[-1]:.3g}"
+                    a.predicted.append(f"{model}{who}: {rng} (cut-off {preds[0][2]:g}; {len(values)} prediction(s))")
+                else:
+                    a.predicted.append(f"{model}{who}: {preds[0][1]}")
+
+
+def _attach_paths(engine: OxigraphStore, answers: list[InteractionAnswer]) -> None:
+    """Chains between precipitant and object over credible assertions, computed with networkx."""
+    if not answers:
+        return
+    from kg.network import assertion_network, connecting_paths, credible_view
+
+    g = assertion_network(engine)
+    view = credible_view(g)
+    for a in answers:
+        a.paths = connecting_paths(g, _short(a.precipitant), _short(a.object), view=view)
 
 
 def to_json(name: str, answers: list[InteractionAnswer]) -> str:
@@ -213,6 +236,9 @@ def render_text(name: str, answers: list[InteractionAnswer], max_claims: int = 8
         if a.predicted:
             lines.append("  predicted size (ICH M12 static models, default scenario; details: `kratom-kg predict`):")
             lines += [f"    - {p}" for p in a.predicted]
+        if a.paths:
+            lines.append("  paths in the assertion layer:")
+            lines += [f"    {p}" for p in a.paths]
         lines.append("  because:" if a.basis == "inferred" else "  claims:")
         for c in a.claims[:max_claims]:
             lines.append(f"    - {c.line()}")

@@ -155,3 +155,22 @@ def test_cli_interactions_unknown_name(runner: CliRunner) -> None:
     res = runner.invoke(main, ["interactions", "midazolan"])
     assert res.exit_code == 2
     assert "midazolam" in res.output
+
+
+def test_connecting_paths_follow_credible_assertions() -> None:
+    """networkx chains over the assertion layer: direction shown, refuted edges never used."""
+    import networkx as nx
+
+    from kg.network import connecting_paths
+
+    g = nx.MultiDiGraph()
+    g.add_edge("kratom", "mitragynine", relation="contains", status="established")
+    g.add_edge("mitragynine", "cyp3a4", relation="inhibits", status="supported")
+    g.add_edge("midazolam", "cyp3a4", relation="substrate_of", status="established")
+    g.add_edge("kratom", "midazolam", relation="treats", status="refuted")
+    assert connecting_paths(g, "kratom", "midazolam") == [
+        "kratom -contains-> mitragynine -inhibits-> cyp3a4 <-substrate_of- midazolam"]
+    g.add_edge("mitragynine", "homo-sapiens", relation="has_pk_parameter", status="supported")
+    g.add_edge("midazolam", "homo-sapiens", relation="has_pk_parameter", status="supported")
+    assert connecting_paths(g, "mitragynine", "midazolam") == ["mitragynine -inhibits-> cyp3a4 <-substrate_of- midazolam"]
+    assert connecting_paths(g, "kratom", "nowhere") == []
