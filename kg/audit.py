@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from kg import terms
+from kg.output import cite
 from kg.query import run_query
 from kg.store import OxigraphStore
 
@@ -42,9 +43,7 @@ class EvidenceRef:
     via: str | None = None  # the constituent the claim is about, when not the audited subject itself
 
     def cite(self) -> str:
-        ids = [f"PMID:{self.pmid}" if self.pmid else "", f"DOI:{self.doi}" if self.doi else "", self.nct or ""]
-        extra = ", ".join(i for i in ids if i)
-        return f"{self.source}{' ' + self.year if self.year else ''}" + (f" ({extra})" if extra else "")
+        return cite(self.source, year=self.year, pmid=self.pmid, doi=self.doi, nct=self.nct)
 
     def short(self) -> str:
         via = f" [via constituent {self.via}]" if self.via else ""

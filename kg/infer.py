@@ -16,6 +16,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 
 from kg import paths
 from kg.namespaces import GRAPH_INFERRED
+from kg.query import header_of
 from kg.store import OxigraphStore
 
 
@@ -27,12 +28,7 @@ class Rule:
 
     @property
     def header(self) -> str:
-        lines = []
-        for line in self.text.splitlines():
-            if not line.startswith("#"):
-                break
-            lines.append(line[1:].strip())
-        return "\n".join(lines)
+        return header_of(self.text)
 
 
 def rules_dir() -> Path:

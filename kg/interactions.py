@@ -12,6 +12,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from kg.output import cite
 from kg.query import lib_query, resolve_entity, run_query
 from kg.store import OxigraphStore
 
@@ -42,10 +43,7 @@ class EvidenceClaim:
     nct: str | None = None
 
     def citation(self) -> str:
-        ids = [f"PMID:{self.pmid}" if self.pmid else "", f"DOI:{self.doi}" if self.doi else "",
-               self.nct or ""]
-        extra = ", ".join(i for i in ids if i)
-        return self.source + (f" ({extra})" if extra else "")
+        return cite(self.source, pmid=self.pmid, doi=self.doi, nct=self.nct)
 
     def line(self) -> str:
         neg = "NOT " if self.polarity == "negated" else ""

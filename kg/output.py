@@ -39,3 +39,11 @@ def table(columns: list[str], rows: Rows, max_width: int = 60) -> str:
     lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in cells]
     lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(lines) + "\n"
+
+
+def cite(source: str, *, year: str | None = None, pmid: str | None = None, doi: str | None = None,
+         nct: str | None = None) -> str:
+    """A short citation: the source id, its year, and the identifiers a reader can look it up by."""
+    ids = [f"PMID:{pmid}" if pmid else "", f"DOI:{doi}" if doi else "", nct or ""]
+    extra = ", ".join(i for i in ids if i)
+    return f"{source}{' ' + year if year else ''}" + (f" ({extra})" if extra else "")

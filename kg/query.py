@@ -54,12 +54,17 @@ class NamedQuery:
 
     @property
     def header(self) -> str:
-        lines = []
-        for line in self.text.splitlines():
-            if not line.startswith("#"):
-                break
-            lines.append(line.lstrip("# ").rstrip())
-        return "\n".join(lines)
+        return header_of(self.text)
+
+
+def header_of(text: str) -> str:
+    """The comment block at the top of a query file (its documentation), without the '#' marks."""
+    lines = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line.lstrip("# ").rstrip())
+    return "\n".join(lines)
 
 
 def parse_query_file(path: Path) -> NamedQuery:

@@ -172,5 +172,6 @@ def test_connecting_paths_follow_credible_assertions() -> None:
         "kratom -contains-> mitragynine -inhibits-> cyp3a4 <-substrate_of- midazolam"]
     g.add_edge("mitragynine", "homo-sapiens", relation="has_pk_parameter", status="supported")
     g.add_edge("midazolam", "homo-sapiens", relation="has_pk_parameter", status="supported")
-    assert connecting_paths(g, "mitragynine", "midazolam") == ["mitragynine -inhibits-> cyp3a4 <-substrate_of- midazolam"]
+    assert connecting_paths(g, "mitragynine", "midazolam") == [
+        "mitragynine -inhibits-> cyp3a4 <-substrate_of- midazolam"]
     assert connecting_paths(g, "kratom", "nowhere") == []
