@@ -45,7 +45,7 @@ def test_cli_audit_formats(tmp_path: Path) -> None:
     assert json.loads(res.output)["source"] == "seed-article"
     out = tmp_path / "audit.html"
     res = runner.invoke(main, ["audit", "--format", "html", "--out", str(out)])
-    assert res.exit_code == 0 and out.read_text().count("<svg") >= 15
+    assert res.exit_code == 0 and out.read_text().count("<svg") >= 16
 
 
 def test_cli_audit_unknown_source() -> None:

@@ -35,7 +35,7 @@ def check_claims_about(g: KnowledgeGraph) -> None:
 
 def check_source_claims_status(g: KnowledgeGraph) -> None:
     r = g.query("source-claims-status", source="seed-article")
-    assert len(r) == 15
+    assert len(r) == 16
     statuses = {row["claim"]: row["status"] for row in r.rows}
     # the seed's "kratom is not an opioid" stands alone; FDA and WHO statements say otherwise
     assert statuses["seed-kratom-treats-chronic-pain"] in {"supported", "established", "contested"}
@@ -85,7 +85,7 @@ def check_observed_interactions(g: KnowledgeGraph) -> None:
 
 def check_stats(g: KnowledgeGraph) -> None:
     row = g.query("stats").rows[0]
-    assert row["seed_claims"] == 15
+    assert row["seed_claims"] == 16
     assert row["claims"] >= row["quantitative_claims"] > 0  # type: ignore[operator]
 
 
