@@ -3,7 +3,8 @@
 For each claim of the source: the status of its assertion (``queries/source-claims-status.rq``),
 and the strongest evidence for and against it among other sources' claims on the same subject,
 relation and object (``queries/audit-evidence.rq``). "For" means the same polarity as the audited
-claim, "against" the opposite one; a ``partial_agonist_of`` claim counts as a ``agonist_of`` claim.
+claim, "against" the opposite one; a ``partial_agonist_of`` claim counts as a ``agonist_of`` claim,
+and claims about a constituent of the subject (a compound it contains) count, marked "via".
 Only credible evidence (rank >= 1, or a regulatory statement) is counted; promotional and anecdotal
 claims are not evidence. Rendered as a table, JSON or a self-contained HTML report.
 """
@@ -201,7 +202,8 @@ def render_html(rows: list[AuditRow], source_id: str) -> str:
 <h1>Claim audit: {e(source_id)}</h1>
 <p>Each claim of the source is set against claims of other sources on the same subject, relation and
 object in kratom-kg. Only credible evidence counts (not promotional or anecdotal statements);
-<code>partial_agonist_of</code> counts as <code>agonist_of</code>. Status is the assertion's status
+<code>partial_agonist_of</code> counts as <code>agonist_of</code>, and claims about a constituent
+(a compound the subject contains) count, marked as such. Status is the assertion's status
 computed from all claims. Not for clinical decisions.</p>
 <p class="legend small"><span><svg width="12" height="12"><rect width="12" height="12" fill="#27ae60"/></svg>
 claims for</span><span><svg width="12" height="12"><rect width="12" height="12" fill="#c0392b"/></svg>
