@@ -62,7 +62,7 @@ def _build_or_validate(data: Path | None, owl: bool) -> object:
 @main.command()
 @click.option("--data", type=click.Path(path_type=Path, file_okay=False), help="Curated data folder (default: data/).")
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Output folder (default: dist/).")
+              help="Output folder (default: dist/ of the checkout, else of the current folder).")
 @click.option("--no-owl", is_flag=True, help="Skip the OWL consistency check (HermiT, needs Java).")
 def build(data: Path | None, out: Path | None, no_owl: bool) -> None:
     """Load data/, build the RDF dataset, validate it and write dist/ (and the packaged graph)."""
@@ -70,7 +70,7 @@ def build(data: Path | None, out: Path | None, no_owl: bool) -> None:
 
     result = _build_or_validate(data, owl=not no_owl)
     assert isinstance(result, BuildResult)
-    target = out or paths.project_root() / "dist"
+    target = out or (paths.project_root() if paths.in_checkout() else Path.cwd()) / "dist"
     files = write_dist(result, target, package_graph=data is None and paths.in_checkout(), progress=_progress)
     for name, digest in sorted(files.items()):
         click.echo(f"{target / name}  sha256:{digest[:16]}")
