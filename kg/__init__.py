@@ -19,8 +19,8 @@ from kg.query import QueryError, Result, UnknownEntityError
 if TYPE_CHECKING:
     import networkx as nx
 
-    from kg.audit import AuditRow
-    from kg.interactions import InteractionAnswer
+    from kg.claim_audit import AuditRow
+    from kg.interaction_report import InteractionAnswer
     from kg.prediction import PredictionReport
 
 
@@ -42,7 +42,7 @@ def claims_about(entity: str) -> Result:
 
 def interactions(name: str) -> list[InteractionAnswer]:
     """Observed and inferred interactions of a substance (id, label, synonym or CURIE) with kratom."""
-    from kg.interactions import interactions as _interactions
+    from kg.interaction_report import interactions as _interactions
 
     return _interactions(default_graph().engine, name)
 
@@ -58,7 +58,7 @@ def predict(object_name: str, precipitant: str = "mitragynine", dose: str = "2g"
 
 def audit(source: str = "seed-article") -> list[AuditRow]:
     """Every claim of a source set against the literature in the graph (default: the seed article)."""
-    from kg.audit import audit as _audit
+    from kg.claim_audit import audit as _audit
 
     return _audit(default_graph().engine, source)
 

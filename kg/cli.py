@@ -147,8 +147,8 @@ def stats(as_json: bool, graph: Path | None) -> None:
 def interactions(name: str, fmt: str, graph: Path | None) -> None:
     """Observed and inferred interactions of NAME with kratom, each with the claims behind it."""
     import kg
-    from kg.interactions import interactions as find
-    from kg.interactions import render_text, to_json
+    from kg.interaction_report import interactions as find
+    from kg.interaction_report import render_text, to_json
 
     try:
         answers = find(kg.load(graph).engine, name)
@@ -168,8 +168,8 @@ def interactions(name: str, fmt: str, graph: Path | None) -> None:
 def audit(source: str, fmt: str, out: Path | None, graph: Path | None) -> None:
     """Audit the claims of SOURCE (a source record id; default: the seed article) against the literature."""
     import kg
-    from kg.audit import audit as run_audit
-    from kg.audit import render_html, render_table, to_json
+    from kg.claim_audit import audit as run_audit
+    from kg.claim_audit import render_html, render_table, to_json
 
     try:
         engine = kg.load(graph).engine

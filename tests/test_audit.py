@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 import kg
-from kg.audit import audit, render_html
+from kg.claim_audit import audit, render_html
 from kg.cli import main
 
 

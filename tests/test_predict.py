@@ -277,7 +277,7 @@ def test_msm_with_every_input_computes() -> None:
 
 
 def test_interactions_show_predicted_size(graph: KnowledgeGraph) -> None:
-    from kg.interactions import interactions
+    from kg.interaction_report import interactions
 
     answers = [a for a in interactions(graph.engine, "midazolam") if a.target and a.target.endswith("cyp3a4")]
     assert answers and any(any(p.startswith("R1,gut:") for p in a.predicted) for a in answers)
