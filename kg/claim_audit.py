@@ -88,8 +88,12 @@ def _best(refs: list[EvidenceRef]) -> EvidenceRef | None:
     return sorted((r for r in refs if _strength(r)[0] == top), key=lambda r: r.claim)[0]
 
 
-def _verdict(polarity: str, status: str, best_for: EvidenceRef | None, best_against: EvidenceRef | None) -> str:
+def _verdict(polarity: str, status: str, best_for: EvidenceRef | None, best_against: EvidenceRef | None,
+             against_regulatory_only: bool = False) -> str:
     said = "denies" if polarity == "negated" else "asserts"
+    if best_for and best_against and against_regulatory_only:
+        return (f"Disputed by regulators only: research backs what this claim {said} "
+                f"(strongest: {best_for.short()}), while {best_against.short()} says otherwise.")
     if best_for and best_against:
         return (f"Contested: the literature both backs and contradicts what this claim {said} "
                 f"(strongest for: {best_for.short()}; against: {best_against.short()}).")
@@ -131,7 +135,8 @@ def audit(engine: OxigraphStore, source_id: str = "seed-article") -> list[AuditR
         out.append(AuditRow(
             claim=cid, subject=str(c["subject"]), relation=rel, object=str(c["object"]), polarity=pol,
             status=status, reason=str(c["reason"]), for_count=len(pro), against_count=len(con),
-            best_for=best_for, best_against=best_against, verdict=_verdict(pol, status, best_for, best_against),
+            best_for=best_for, best_against=best_against, verdict=_verdict(pol, status, best_for, best_against,
+                             bool(con) and all(r.evidence == "regulatory-statement" for r in con)),
             supporting=sorted({r.claim for r in pro}), opposing=sorted({r.claim for r in con})))
     return out
 

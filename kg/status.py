@@ -57,6 +57,9 @@ def compute_status(predicate: str, claims: Iterable[Claim]) -> Status:
     total_n = len(claims) - total_a
     if aff and neg:
         status, reason = "contested", f"{len(aff)} credible claim(s) affirm and {len(neg)} negate"
+        for side, group in (("affirming", aff), ("negating", neg)):
+            if all(c.evidence == "regulatory-statement" for c in group):
+                reason += f"; the {side} side is regulatory statements only"
     elif neg:
         status, reason = "refuted", f"{len(neg)} credible claim(s) negate and none affirms"
     elif not aff:

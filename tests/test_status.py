@@ -51,3 +51,10 @@ def test_only_credible_negation_refutes_even_against_promotion() -> None:
 def test_regulatory_statement_counts_as_credible() -> None:
     st = compute_status("treats", [claim("a", "negated", "regulatory-statement", "fda2018")])
     assert st.status == "refuted" and st.best_negating == -1
+
+
+def test_contest_by_regulator_alone_is_said() -> None:
+    claims = [claim("a", "affirmed", "survey", "garciaromeu2020"),
+              claim("b", "negated", "regulatory-statement", "fda2018")]
+    st = compute_status("treats", claims)
+    assert st.status == "contested" and "negating side is regulatory statements only" in st.reason
