@@ -122,6 +122,30 @@ def query(name: str | None, params: tuple[str, ...], fmt: str, graph: Path | Non
     click.echo(render(result.columns, result.rows, fmt), nl=False)
 
 
+@main.command("export")
+@click.option("--format", "-f", "fmt", type=click.Choice(["trig", "graphml", "csv"]), default="trig",
+              show_default=True, help="trig: all named graphs; graphml: the assertion layer; csv: one row per claim.")
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write to FILE (default: standard output).")
+@click.option("--graph", type=click.Path(path_type=Path, dir_okay=False),
+              help="N-Quads file (default: the packaged graph).")
+def export_cmd(fmt: str, out: Path | None, graph: Path | None) -> None:
+    """Export the graph for other tools (deterministic output; `kratom-kg build` also writes these to dist/)."""
+    import kg
+    from kg.export import export
+
+    try:
+        text = export(kg.load(graph).engine, fmt)
+    except FileNotFoundError as exc:
+        _fail(str(exc))
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {out}", err=True)
+
+
 @main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
 @click.option("--graph", type=click.Path(path_type=Path, dir_okay=False),

@@ -22,6 +22,7 @@ from kg import __version__, paths
 from kg.build import add_metadata, build_dataset
 from kg.loader import CuratedData, load_curated
 from kg.reason import ReasonResult, add_memberships, reason
+from kg.store import OxigraphStore
 from kg.validate import ValidationReport, union_graph, validate_dataset
 
 Progress = Callable[[str], None]
@@ -106,13 +107,20 @@ def write_dist(
 ) -> dict[str, str]:
     """Write release files into ``out`` atomically; refresh the packaged graph when asked."""
     progress(f"writing {out}")
+    from kg.export import claims_csv, to_graphml, to_trig
+    from kg.network import assertion_network
+
     nq = canonical_nquads(result.dataset)
+    engine = OxigraphStore.from_nquads_bytes(nq)
     outputs: dict[str, bytes] = {
         "kratom-kg.nq": nq,
+        "kratom-kg.trig": to_trig(nq).encode("utf-8"),
         "kratom-kg.ttl": _turtle(union_graph(result.dataset)),
+        "assertions.graphml": to_graphml(assertion_network(engine)).encode("utf-8"),
+        "claims.csv": claims_csv(engine).encode("utf-8"),
     }
     files = {name: hashlib.sha256(content).hexdigest() for name, content in outputs.items()}
-    report = build_report(result, files, nq)
+    report = build_report(result, files, engine)
     outputs["build-report.json"] = (json.dumps(report, indent=2, sort_keys=True) + "\n").encode("utf-8")
     files["build-report.json"] = hashlib.sha256(outputs["build-report.json"]).hexdigest()
 
@@ -140,9 +148,8 @@ def write_dist(
     return files
 
 
-def build_report(result: BuildResult, files: dict[str, str], nq: bytes) -> dict[str, object]:
+def build_report(result: BuildResult, files: dict[str, str], engine: OxigraphStore) -> dict[str, object]:
     from kg.stats import stats
-    from kg.store import OxigraphStore
 
     r = result.report
     return {
@@ -150,7 +157,7 @@ def build_report(result: BuildResult, files: dict[str, str], nq: bytes) -> dict[
         "conforms": r.conforms,
         "shacl_violations": [str(v) for v in r.violations],
         "owl": {"checked": r.owl_consistent is not None, "consistent": r.owl_consistent, "message": r.owl_message},
-        "counts": stats(OxigraphStore.from_nquads_bytes(nq)),
+        "counts": stats(engine),
         "triples": sum(len(g) for g in result.dataset.graphs()),
         "files": files,
     }
