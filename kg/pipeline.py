@@ -56,7 +56,7 @@ def assemble(data: CuratedData, progress: Progress = _noop, *, owl: bool = True)
     rules can use them. Without it (no Java) the dataset lacks those memberships.
     """
     from kg.infer import add_inferred
-    from kg.prediction import add_predictions
+    from kg.prediction_rdf import add_predictions
 
     ds = build_dataset(data)
     result = None

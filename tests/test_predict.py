@@ -20,7 +20,8 @@ from kg import ddi_models as dm
 from kg import units
 from kg.cli import main
 from kg.graph import KnowledgeGraph
-from kg.prediction import Input, Observed, Prediction, compare, fold_flag, predict_all, prediction_triples
+from kg.prediction import Input, Observed, Prediction, compare, fold_flag, predict_all
+from kg.prediction_rdf import prediction_triples
 
 # --- formulas on hand-worked cases ----------------------------------------------------------------
 
