@@ -254,6 +254,15 @@ def _imax_u(rows: list[dict[str, Any]], compound: str, mw: Input | None) -> tupl
     """Unbound Cmax (fu x Cmax, human), one per (Cmax, fu) pair; or what is missing."""
     cmax = [r for r in _affirmed(rows, "has_pk_parameter", "homo-sapiens", ("Cmax",))]
     fus = [r for r in _affirmed(rows, "has_pk_parameter", "homo-sapiens", ("fu",))]
+    # A published unbound concentration (e.g. the hepatic inlet value a static-model paper used) is an
+    # input in its own right: conservative against Imax,u, and labelled as such.
+    out: list[list[Input]] = []
+    for r in _affirmed(rows, "has_pk_parameter", "homo-sapiens", ("Iu-inlet",)):
+        iu = _to_um(float(r["value"]), str(r["unit"]), mw)
+        if iu is not None:
+            out.append([_input(r, "Iinlet,u", iu, "uM"),
+                        Input("Imax,u", iu, "uM", note="published unbound hepatic inlet concentration used in "
+                              "place of fu x Cmax (higher than Imax,u, so conservative)")])
     missing = []
     if not cmax:
         missing.append(f"Cmax of {compound} in humans")
@@ -262,8 +271,7 @@ def _imax_u(rows: list[dict[str, Any]], compound: str, mw: Input | None) -> tupl
     if mw is None:
         missing.append(f"molar mass of {compound}")
     if missing:
-        return [], missing
-    out = []
+        return out, ([] if out else missing)
     for c, f in itertools.product(cmax, fus):
         cu = _to_um(float(c["value"]), str(c["unit"]), mw)
         fu = units.content_fraction(float(f["value"]), str(f["unit"]))
@@ -370,6 +378,11 @@ def _combine(template: Prediction, sets: list[list[Input]], set_missing: list[st
 
 def _r2(template: Prediction, imax_sets: list[list[Input]], imax_missing: list[str],
         pairs: list[tuple[Input, Input]], kdegs: list[Input], target: str) -> list[Prediction]:
+    # R2 scales Imax,u by 50; a published inlet concentration is already above Imax,u, so it is not used here
+    imax_sets = [s for s in imax_sets if s[0].name != "Iinlet,u"]
+    if not imax_sets and not imax_missing:
+        imax_missing = [f"fu (plasma unbound fraction) of {template.precipitant}, for Imax,u = fu x Cmax (a "
+                        "published inlet concentration does not stand in for Imax,u in the time-dependent model)"]
     missing = list(imax_missing) + ([] if kdegs else [f"kdeg (degradation rate) of hepatic {target}"])
     if missing:
         return [_copy(template, missing=missing)]

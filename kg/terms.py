@@ -244,6 +244,7 @@ MEASURES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "Vd/F": ("kkg:ApparentVolumeOfDistribution", "apparent volume of distribution (Vd/F)",
              ("volume-per-weight", "volume")),
     "fu": ("kkg:FractionUnbound", "fraction unbound in plasma", ("fraction",)),
+    "Iu-inlet": ("kkg:UnboundHepaticInletConcentration", "unbound hepatic inlet concentration (Iinlet,u)", _CONC),
     "Fg": ("kkg:IntestinalAvailability", "intestinal availability (Fg)", ("fraction",)),
     "F": ("kkg:Bioavailability", "oral bioavailability (F)", ("fraction",)),
     "content": ("kkg:Content", "content in material", ("content", "fraction", "mass", "mass-concentration")),
