@@ -123,8 +123,10 @@ def query(name: str | None, params: tuple[str, ...], fmt: str, graph: Path | Non
 
 
 @main.command("export")
-@click.option("--format", "-f", "fmt", type=click.Choice(["trig", "graphml", "csv"]), default="trig",
-              show_default=True, help="trig: all named graphs; graphml: the assertion layer; csv: one row per claim.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["trig", "graphml", "csv", "kgx-nodes", "kgx-edges"]),
+              default="trig", show_default=True,
+              help="trig: all named graphs; graphml: the assertion layer; csv: one row per claim; "
+              "kgx-nodes / kgx-edges: Biolink KGX TSV.")
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False),
               help="Write to FILE (default: standard output).")
 @click.option("--graph", type=click.Path(path_type=Path, dir_okay=False),

@@ -107,7 +107,7 @@ def write_dist(
 ) -> dict[str, str]:
     """Write release files into ``out`` atomically; refresh the packaged graph when asked."""
     progress(f"writing {out}")
-    from kg.export import claims_csv, to_graphml, to_trig
+    from kg.export import claims_csv, kgx_edges, kgx_nodes, to_graphml, to_trig
     from kg.network import assertion_network
 
     nq = canonical_nquads(result.dataset)
@@ -119,6 +119,9 @@ def write_dist(
         "assertions.graphml": to_graphml(assertion_network(engine)).encode("utf-8"),
         "claims.csv": claims_csv(engine).encode("utf-8"),
     }
+    nodes, kgx_ids = kgx_nodes(engine)
+    outputs["kgx/nodes.tsv"] = nodes.encode("utf-8")
+    outputs["kgx/edges.tsv"] = kgx_edges(engine, kgx_ids).encode("utf-8")
     files = {name: hashlib.sha256(content).hexdigest() for name, content in outputs.items()}
     report = build_report(result, files, engine)
     outputs["build-report.json"] = (json.dumps(report, indent=2, sort_keys=True) + "\n").encode("utf-8")
@@ -129,6 +132,7 @@ def write_dist(
     staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.staging-"))
     try:
         for name, content in outputs.items():
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
             (staging / name).write_bytes(content)
         backup = None
         if out.exists():

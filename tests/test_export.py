@@ -43,3 +43,17 @@ def test_cli_export_to_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "claims.csv"
     result = CliRunner().invoke(main, ["export", "--format", "csv", "--out", str(out)])
     assert result.exit_code == 0 and out.read_text().startswith("claim,subject,relation")
+
+
+def test_kgx_nodes_and_edges(graph: KnowledgeGraph) -> None:
+    nodes = list(csv.DictReader(io.StringIO(export(graph.engine, "kgx-nodes")), delimiter="\t"))
+    edges = list(csv.DictReader(io.StringIO(export(graph.engine, "kgx-edges")), delimiter="\t"))
+    by_id = {n["id"]: n for n in nodes}
+    mor = by_id["KRATOMKG:target/oprd1"]
+    assert mor["category"] == "biolink:Protein" and "UniProtKB:P41143" in mor["xref"]  # Biolink prefix, not UNIPROT
+    assert all(e["subject"] in by_id and e["object"] in by_id for e in edges)
+    inh = next(e for e in edges if e["id"] == "KRATOMKG:assertion/mitragynine--inhibits--cyp2c9")
+    assert (inh["predicate"], inh["causal_mechanism_qualifier"]) == ("biolink:affects", "inhibition")
+    assert "PMID:24174816" in inh["publications"]
+    assert not any(e["kratomkg_status"] == "unsupported" for e in edges)  # promotional-only edges stay out
+    assert all((e["negated"] == "True") == (e["kratomkg_status"] == "refuted") for e in edges)
