@@ -15,6 +15,10 @@ from kg.loader import load_curated
 from kg.pipeline import assemble, canonical_nquads
 
 
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def _build(args: list[str]) -> tuple[int, str]:
     result = CliRunner().invoke(main, args)
     return result.exit_code, result.output
@@ -25,9 +29,10 @@ def test_two_builds_identical(fixture_data: Path, tmp_path: Path) -> None:
     for name in ("a", "b"):
         code, output = _build(["build", "--data", str(fixture_data), "--out", str(tmp_path / name), "--no-owl"])
         assert code == 0, output
-        outs.append({p.name: p.read_bytes() for p in (tmp_path / name).iterdir()})
+        outs.append(_files(tmp_path / name))
     assert outs[0] == outs[1]
-    assert {"kratom-kg.nq", "kratom-kg.ttl", "build-report.json"} <= set(outs[0])
+    assert {"kratom-kg.nq", "kratom-kg.trig", "kratom-kg.ttl", "build-report.json", "claims.csv",
+            "assertions.graphml", "kgx/nodes.tsv", "kgx/edges.tsv"} <= set(outs[0])
     report = json.loads(outs[0]["build-report.json"])
     assert report["conforms"] is True
     assert report["counts"]["claims"] == 3
@@ -38,13 +43,13 @@ def test_broken_file_exit_2_and_dist_untouched(fixture_data: Path, tmp_path: Pat
     out = tmp_path / "dist"
     code, _ = _build(["build", "--data", str(fixture_data), "--out", str(out), "--no-owl"])
     assert code == 0
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = _files(out)
     (fixture_data / "claims" / "claims.yaml").write_text(
         (fixture_data / "claims" / "claims.yaml").read_text().replace("object: cyp2c9", "object: cyp9z9"))
     code, output = _build(["build", "--data", str(fixture_data), "--out", str(out), "--no-owl"])
     assert code == 2
     assert "data/claims/claims.yaml" in output and "hanapi2013-mtg-cyp2c9-ic50" in output and "'object'" in output
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert _files(out) == before
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".dist")]
 
 
