@@ -44,9 +44,7 @@ def _build_or_validate(data: Path | None, owl: bool) -> object:
 
     try:
         result = build_and_validate(data, owl=owl, progress=_progress)
-    except LoadError as exc:
-        _fail(str(exc))
-    except JavaMissingError as exc:
+    except (LoadError, JavaMissingError) as exc:
         _fail(str(exc))
     report = result.report
     for v in report.violations:
@@ -113,11 +111,7 @@ def query(name: str | None, params: tuple[str, ...], fmt: str, graph: Path | Non
 
     try:
         result = kg.load(graph).query(name, **_params(params))
-    except UnknownEntityError as exc:
-        _fail(str(exc))
-    except QueryError as exc:
-        _fail(str(exc))
-    except FileNotFoundError as exc:
+    except (UnknownEntityError, QueryError, FileNotFoundError) as exc:
         _fail(str(exc))
     click.echo(render(result.columns, result.rows, fmt), nl=False)
 
@@ -178,9 +172,7 @@ def interactions(name: str, fmt: str, graph: Path | None) -> None:
 
     try:
         answers = find(kg.load(graph).engine, name)
-    except UnknownEntityError as exc:
-        _fail(str(exc))
-    except FileNotFoundError as exc:
+    except (UnknownEntityError, FileNotFoundError) as exc:
         _fail(str(exc))
     click.echo(to_json(name, answers) if fmt == "json" else render_text(name, answers), nl=False)
 
@@ -241,11 +233,7 @@ def predict(object_name: str, precipitant: str, dose: str, product: str, fmt: st
 
     try:
         report = predict_all(kg.load(graph).engine, object_name, precipitant, dose, product)
-    except UnknownEntityError as exc:
-        _fail(str(exc))
-    except ValueError as exc:
-        _fail(str(exc))
-    except FileNotFoundError as exc:
+    except (UnknownEntityError, ValueError, FileNotFoundError) as exc:
         _fail(str(exc))
     click.echo(to_json(report) if fmt == "json" else render_text(report), nl=False)
 
