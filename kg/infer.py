@@ -68,9 +68,10 @@ def store_from_dataset(ds: Dataset) -> OxigraphStore:
     return OxigraphStore.from_nquads_bytes(data)
 
 
-def add_inferred(ds: Dataset, folder: Path | None = None) -> int:
-    """Run the rules over the dataset and add their triples to its ``GRAPH_INFERRED``; returns the count."""
-    inferred = run_rules(store_from_dataset(ds), folder)
+def add_inferred(ds: Dataset, folder: Path | None = None, engine: OxigraphStore | None = None) -> int:
+    """Run the rules over the dataset (or a store already loaded with it) and add their triples to its
+    ``GRAPH_INFERRED``; returns the count."""
+    inferred = run_rules(engine or store_from_dataset(ds), folder)
     target = ds.graph(GRAPH_INFERRED)
     for triple in inferred:
         target.add(triple)

@@ -55,7 +55,7 @@ def assemble(data: CuratedData, progress: Progress = _noop, *, owl: bool = True)
     defined-class memberships it derives go into the inferred graph before the rules run, so the
     rules can use them. Without it (no Java) the dataset lacks those memberships.
     """
-    from kg.infer import add_inferred
+    from kg.infer import add_inferred, store_from_dataset
     from kg.prediction_rdf import add_predictions
 
     ds = build_dataset(data)
@@ -65,8 +65,9 @@ def assemble(data: CuratedData, progress: Progress = _noop, *, owl: bool = True)
         result = reason(ds)
         if result.consistent:
             progress(f"classified: {add_memberships(ds, result)} defined-class memberships")
-    progress(f"inferring interactions ({add_inferred(ds)} triples from queries/rules/)")
-    progress(f"predicting interaction sizes ({add_predictions(ds)} triples, ICH M12 static models)")
+    engine = store_from_dataset(ds)  # one load serves the rules and the predictions
+    progress(f"inferring interactions ({add_inferred(ds, engine=engine)} triples from queries/rules/)")
+    progress(f"predicting interaction sizes ({add_predictions(ds, engine)} triples, ICH M12 static models)")
     add_metadata(ds, __version__)
     return ds, result
 

@@ -13,6 +13,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 from kg.namespaces import GRAPH_INFERRED, KKG, entity_iri
 from kg.prediction import MOLECULAR_FORMULAS, PredictionReport, predict_all
 from kg.query import lib_query
+from kg.store import OxigraphStore
 
 # --- predictions as data ---------------------------------------------------------------------------
 
@@ -54,12 +55,14 @@ def prediction_triples(rep: PredictionReport) -> list[tuple[URIRef, URIRef, Lite
 
 
 
-def add_predictions(ds: Dataset) -> int:
+def add_predictions(ds: Dataset, engine: OxigraphStore | None = None) -> int:
     """Predict for every (kratom compound with a measured inhibition constant, substrate of the same
-    target) pair at the default scenario, and add kkg:Prediction nodes to ``GRAPH_INFERRED``."""
+    target) pair at the default scenario, and add kkg:Prediction nodes to ``GRAPH_INFERRED``.
+
+    Predictions read curated claims only, so ``engine`` may be a store loaded before the rules ran."""
     from kg.infer import store_from_dataset
 
-    engine = store_from_dataset(ds)
+    engine = engine or store_from_dataset(ds)
     target = ds.graph(GRAPH_INFERRED)
     _, rows = engine.select(lib_query("prediction-pairs"))
     count = 0
