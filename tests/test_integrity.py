@@ -71,3 +71,11 @@ def test_quality_check_returns_no_rows(check: Path, graph: KnowledgeGraph) -> No
     q = get_query(str(check))
     _, rows = graph.engine.select(q.text)
     assert not rows, f"{check.name}: {len(rows)} row(s), e.g. {rows[:5]}"
+
+
+def test_data_readme_lists_every_term() -> None:
+    """The curators' guide names every predicate, evidence type, measure and unit the loader accepts."""
+    doc = (paths.project_root() / "data" / "README.md").read_text(encoding="utf-8")
+    for table in (terms.PREDICATES, terms.EVIDENCE, terms.MEASURES, terms.UNITS):
+        missing = [key for key in table if f"`{key}`" not in doc]
+        assert not missing, f"data/README.md does not mention {missing}"
